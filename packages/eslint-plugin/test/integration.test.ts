@@ -1,0 +1,62 @@
+/**
+ * The real ESLint class with the plugin's `recommended` preset over fixture files written the way
+ * apps are (TypeScript, ESM, CommonJS): the exact findings, nothing more, nothing less.
+ */
+import { fileURLToPath } from 'node:url';
+import tsParser from '@typescript-eslint/parser';
+import { isScenarioId } from '@graph-authz/core';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../src/index.js';
+
+const cwd = fileURLToPath(new URL('fixtures/app/', import.meta.url));
+
+async function lint(preset: (typeof plugin.configs)[keyof typeof plugin.configs]): Promise<ESLint.LintResult[]> {
+  const eslint = new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, preset],
+  });
+  return eslint.lintFiles(['.']);
+}
+
+function findings(results: readonly ESLint.LintResult[]): string[] {
+  return results
+    .flatMap((result) =>
+      result.messages.map((message) => `${result.filePath.slice(cwd.length)}:${String(message.line)} ${message.ruleId ?? 'fatal'} ${message.severity === 2 ? 'error' : 'warn'}`),
+    )
+    .sort();
+}
+
+describe('recommended preset over fixture files', () => {
+  it('reports exactly the expected findings', async () => {
+    expect(findings(await lint(plugin.configs.recommended))).toEqual(EXPECTED);
+  });
+
+  it('names a core scenario id in every message', async () => {
+    const messages = (await lint(plugin.configs.all)).flatMap((result) => result.messages);
+    expect(messages.length).toBeGreaterThan(EXPECTED.length);
+    for (const message of messages) {
+      const ids = [...message.message.matchAll(/\(([a-z]+(?:-[a-z]+)+)\)/gu)].map((match) => match[1]);
+      expect(ids.some((id) => isScenarioId(id)), message.message).toBe(true);
+    }
+  });
+});
+
+const EXPECTED = [
+  'daemon.ts:12 @graph-authz/client-credentials-default-scope error', // ['User.Read.All'] for client credentials
+  'daemon.ts:23 @graph-authz/no-me-with-app-only error',
+  'daemon.ts:25 @graph-authz/no-app-only-password-reset error', // resetPassword
+  'daemon.ts:26 @graph-authz/no-app-only-password-reset error', // PATCH with passwordProfile
+  'legacy.cjs:14 @graph-authz/no-azure-ad-graph error',
+  'legacy.cjs:17 @graph-authz/no-ropc warn', // UsernamePasswordCredential
+  'legacy.cjs:9 @graph-authz/no-ropc warn', // grant_type=password
+  'legacy.cjs:9 @graph-authz/prefer-msal warn',
+  'sdk.mjs:12 @graph-authz/no-app-only-password-reset error', // me.changePassword app-only
+  'sdk.mjs:12 @graph-authz/no-me-with-app-only error',
+  'sdk.mjs:17 @graph-authz/token-audience-match error', // ARM token sent to Graph
+  'spa.js:16 @graph-authz/no-personal-account-work-only-api warn', // consumers + /me/joinedTeams
+  'spa.js:16 @graph-authz/scopes-cover-calls error', // User.Read does not grant /me/joinedTeams
+  'spa.js:8 @graph-authz/no-mixed-resource-scopes error',
+  'spa.js:8 @graph-authz/valid-permission-name error', // User.Raed
+];

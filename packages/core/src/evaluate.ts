@@ -7,7 +7,7 @@ import { requiredPermissions } from './catalog.js';
 import { InvalidArgumentError, TokenFormatError } from './errors.js';
 import { canonicalRoles, passwordRoles, rolesForWrite, type DirectoryRoleName } from './evaluate/roles.js';
 import {
-  graphPathOf, headerOf, isMePath, passwordOperationOf, workloadOfPath,
+  graphPathOf, headerOf, isMePath, passwordOperationOfPath, workloadOfPath,
   type GraphRequest, type PasswordOperation,
 } from './evaluate/request.js';
 import { grantOf, otherTypeGrants, permissionsOf, schemeOf, suggestionOf, type KindedToken } from './evaluate/permissions.js';
@@ -16,7 +16,7 @@ import { resourceOfAudience } from './resources.js';
 import { bearerTokenOf, decodeAccessToken, isExpired, isNotYetValid, type AccessToken, type DelegatedAccessToken } from './token.js';
 import { httpMethods, type PermissionScheme, type RequiredPermissions, type Workload } from './types.js';
 
-export type { GraphRequest } from './evaluate/request.js';
+export type { GraphRequest, PasswordOperation } from './evaluate/request.js';
 export type { Allowed, Denied, Evaluation } from './evaluate/verdict.js';
 export { directoryRoleTemplateIds, adminWriteRoles, passwordRoles } from './evaluate/roles.js';
 
@@ -47,6 +47,15 @@ export interface EvaluationContext {
 }
 
 export const defaultClockSkewSeconds = 300;
+
+/**
+ * Whether a Graph request sets a password: `resetPassword`, `changePassword`, or a PATCH of a user
+ * whose body (object or JSON text) has `passwordProfile`. These need more than a permission
+ * (a delegated flow, or a directory role), so linters and emulators ask the same question.
+ */
+export function passwordOperationOf(request: Pick<GraphRequest, 'method' | 'url' | 'body'>): PasswordOperation | undefined {
+  return passwordOperationOfPath(request.method, graphPathOf(request.url), request.body);
+}
 
 interface Judged {
   readonly request: GraphRequest;
@@ -140,7 +149,7 @@ function checkPersonalAccount({ token }: Judged, required: RequiredPermissions |
 function checkPasswordOperation(judged: Judged, kind: KindedToken['kind']): Denied | undefined {
   const { request, path, token } = judged;
   if (token.kind !== kind) return undefined;
-  const operation = passwordOperationOf(request.method, path, request.body);
+  const operation = passwordOperationOfPath(request.method, path, request.body);
   if (operation === undefined) return undefined;
   return token.kind === 'app' ? appPasswordOperation(judged, operation) : delegatedPasswordOperation(judged, token, operation);
 }
@@ -219,7 +228,7 @@ function checkUserPrivilege(judged: Judged): Denied | undefined {
     return deny('user-not-authorized', 'The signed-in user has no Exchange Online mailbox or licence, so the Outlook workload refuses the call.', 'outlook');
   }
   // Password operations were judged against the password roles already.
-  if (request.method.toUpperCase() === 'GET' || passwordOperationOf(request.method, path, request.body) !== undefined) return undefined;
+  if (request.method.toUpperCase() === 'GET' || passwordOperationOfPath(request.method, path, request.body) !== undefined) return undefined;
   const needed = rolesForWrite(path);
   const roles = userRolesOf(context, token);
   if (needed === undefined || roles === undefined || holdsAny(roles, needed)) return undefined;

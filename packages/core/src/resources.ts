@@ -213,6 +213,29 @@ export function isGraphUrl(url: string): boolean {
 }
 
 /**
+ * Hosts of the Microsoft identity platform's sign-in and token endpoints, every cloud; a leading
+ * '*.' is one label (Azure AD B2C and External ID tenants have a host of their own).
+ */
+export const loginHosts: readonly string[] = [
+  'login.microsoftonline.com',
+  'login.microsoft.com',
+  'login.windows.net',
+  'login-us.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.partner.microsoftonline.cn',
+  'login.chinacloudapi.cn',
+  '*.b2clogin.com',
+  '*.ciamlogin.com',
+];
+
+/** Whether an absolute URL is a token endpoint of the identity platform (`/oauth2/token` or `/oauth2/v2.0/token`). */
+export function isTokenEndpointUrl(url: string): boolean {
+  const host = hostOf(url);
+  if (host === undefined || !loginHosts.some((pattern) => hostMatches(pattern, host))) return false;
+  return /\/oauth2\/(v2\.0\/)?token\/?$/i.test(new URL(url).pathname);
+}
+
+/**
  * An audience as Entra ID compares it: no trailing slash (scopes like `https://graph.microsoft.com//.default`
  * leave one), scheme and host in lower case, GUIDs in lower case. Paths keep their case.
  */

@@ -56,6 +56,11 @@ describe('matchGraphPath: URL forms users hit in real code', () => {
     expect(templateOf('/me/mailFolders/sentitems/messages')).toMatch(/^\/me\/mailfolders\/\{[^}]+\}\/messages$/i);
   });
 
+  it('a key with base64 padding is a key, not a name=value parameter', () => {
+    expect(templateOf('/deviceManagement/cloudCertificationAuthority(AAMkAGI2THVSAAA==)')).toBe('/deviceManagement/cloudCertificationAuthority({id})');
+    expect(templateOf("/deviceManagement/cloudCertificationAuthority('AAMkAGI2THVSAAA=')")).toBe('/deviceManagement/cloudCertificationAuthority({id})');
+  });
+
   it('function parameters in either form', () => {
     const quoted = templateOf("/applications(appId='46e6adf4-a9cf-4b60-9390-0ba6fb00bf6b')/owners");
     expect(quoted).toBe('/applications(appid={value})/owners');
@@ -260,6 +265,7 @@ describe('permission facts', () => {
   it.each([
     ['User.Reads.All', 'User.Read.All'],
     ['Mail.Send.All', 'Mail.Send'],
+    ['User.Read.Al', 'User.Read.All'],
     ['Usre.Read', 'User.Read'],
     ['Group.ReadWrite', 'Group.ReadWrite.All'],
     ['sites.readall', 'Sites.Read.All'],

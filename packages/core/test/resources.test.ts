@@ -3,6 +3,7 @@ import { InvalidArgumentError, InvalidUrlError } from '../src/errors.js';
 import {
   graphHosts,
   isGraphUrl,
+  isTokenEndpointUrl,
   normaliseAudience,
   parseScope,
   resourceOfAudience,
@@ -176,5 +177,28 @@ describe('resourceOfUrl and isGraphUrl', () => {
     expect(isGraphUrl('https://outlook.office.com/api/v2.0/me')).toBe(false);
     expect(isGraphUrl('/v1.0/me')).toBe(false);
     expect(isGraphUrl('garbage')).toBe(false);
+  });
+});
+
+describe('isTokenEndpointUrl', () => {
+  it.each([
+    'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
+    'https://login.microsoftonline.com/common/oauth2/token',
+    'https://login.microsoftonline.us/tenant/oauth2/v2.0/token/',
+    'https://contoso.b2clogin.com/contoso.onmicrosoft.com/b2c_1_signin/oauth2/v2.0/token',
+    'https://LOGIN.windows.net/tenant/OAUTH2/V2.0/TOKEN',
+  ])('knows %s', (url) => {
+    expect(isTokenEndpointUrl(url)).toBe(true);
+  });
+
+  it.each([
+    'https://login.microsoftonline.com/tenant/oauth2/v2.0/authorize',
+    'https://login.microsoftonline.com.evil.example/tenant/oauth2/v2.0/token',
+    'https://evil.example/login.microsoftonline.com/oauth2/v2.0/token',
+    'https://a.b.b2clogin.com/x/oauth2/v2.0/token',
+    '/oauth2/v2.0/token',
+    'not a url',
+  ])('rejects %s', (url) => {
+    expect(isTokenEndpointUrl(url)).toBe(false);
   });
 });

@@ -22,7 +22,7 @@ export interface Segment {
 }
 
 const castPrefix = 'microsoft.graph.';
-const namedArgument = /^[a-z_][a-z0-9_]*\s*=\s*\S/;
+const namedArgument = /^[a-z_][a-z0-9_]*\s*=\s*[^\s=]/;
 
 /**
  * A segment: runs of anything but `/` and `(`, and parenthesised arguments (where `/` and quoted

@@ -40,10 +40,12 @@ export function suggestNames(query: string, names: readonly string[], limit: num
   return names
     .map((name) => {
       const lower = name.toLowerCase();
-      return { name, distance: Math.min(editDistance(wanted, lower), segmentDistance(wanted, lower)) };
+      const edit = editDistance(wanted, lower);
+      return { name, edit, distance: Math.min(edit, segmentDistance(wanted, lower)) };
     })
     .filter((entry) => entry.distance <= threshold)
-    .sort((a, b) => a.distance - b.distance || a.name.length - b.name.length || (a.name < b.name ? -1 : 1))
+    // On a tie, the closer spelling wins: `User.Read.Al` is User.Read.All (one letter) before User.Read (one segment).
+    .sort((a, b) => a.distance - b.distance || a.edit - b.edit || a.name.length - b.name.length || (a.name < b.name ? -1 : 1))
     .slice(0, limit)
     .map((entry) => entry.name);
 }

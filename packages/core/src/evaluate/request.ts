@@ -71,7 +71,7 @@ export function workloadOfPath(path: string): Workload {
 export type PasswordOperation = 'resetPassword' | 'changePassword' | 'passwordProfile';
 
 /** Whether the request sets a password: the two actions, or a user PATCH whose body has passwordProfile. */
-export function passwordOperationOf(method: string, path: string, body: unknown): PasswordOperation | undefined {
+export function passwordOperationOfPath(method: string, path: string, body: unknown): PasswordOperation | undefined {
   const last = segmentsOf(path).at(-1)?.replace(/^microsoft\.graph\./, '');
   if (last === 'resetpassword') return 'resetPassword';
   if (last === 'changepassword') return 'changePassword';

@@ -1,12 +1,10 @@
 /**
- * Which Graph calls set a password. The core's evaluator decides the same thing internally
- * (evaluate/request.ts `passwordOperation`) but does not export it; this private adapter mirrors its
- * three cases until it does.
+ * Which Graph calls set a password. The core decides (`passwordOperationOf`); this module only reads
+ * off the source the one fact the core cannot see there: whether the request body has `passwordProfile`.
  */
+import { GraphAuthzError, passwordOperationOf, type PasswordOperation } from '@graph-authz/core';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { bodyObject, findProperty } from './values.js';
-
-export type PasswordOperation = 'resetPassword' | 'changePassword' | 'passwordProfile';
 
 export function passwordOperation(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -14,14 +12,17 @@ export function passwordOperation(
   path: string,
   body: TSESTree.Node | undefined,
 ): PasswordOperation | undefined {
-  const segments = path.split('?')[0]?.split('/').filter((segment) => segment !== '') ?? [];
-  const last = segments.at(-1)?.toLowerCase();
-  if (last === 'resetpassword') return 'resetPassword';
-  if (last === 'changepassword') return 'changePassword';
-  const isUser = (segments.length === 2 && segments[0]?.toLowerCase() === 'users') || (segments.length === 1 && segments[0]?.toLowerCase() === 'me');
-  if (method !== 'PATCH' || !isUser || body === undefined) return undefined;
+  const setsProfile = body !== undefined && hasPasswordProfile(sourceCode, body);
+  try {
+    return passwordOperationOf({ method, url: path, body: setsProfile ? { passwordProfile: {} } : undefined });
+  } catch (error) {
+    // A path the core cannot read is an unknown value: stay silent.
+    if (error instanceof GraphAuthzError) return undefined;
+    throw error;
+  }
+}
+
+function hasPasswordProfile(sourceCode: Readonly<TSESLint.SourceCode>, body: TSESTree.Node): boolean {
   const object = bodyObject(sourceCode, body);
-  return object.type === AST_NODE_TYPES.ObjectExpression && findProperty(sourceCode, object, 'passwordProfile') !== undefined
-    ? 'passwordProfile'
-    : undefined;
+  return object.type === AST_NODE_TYPES.ObjectExpression && findProperty(sourceCode, object, 'passwordProfile') !== undefined;
 }

@@ -2,6 +2,7 @@
  * Hand-rolled requests to the Microsoft identity platform's token endpoint: the URL, and the
  * `grant_type` of a form body built with URLSearchParams, an object, or a string.
  */
+import { isTokenEndpointUrl } from '@graph-authz/core';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberCallOn } from './ast.js';
 import { targetOf } from './graph.js';
@@ -10,18 +11,6 @@ import { usesOf } from './uses.js';
 import { propertyOf, resolveExpression, resolveString } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
-
-/** Entra ID sign-in hosts (every cloud), B2C and External ID tenants. */
-const loginHost = /^(login\.microsoftonline\.(com|us)|login\.windows\.net|login\.chinacloudapi\.cn|login\.partner\.microsoftonline\.cn|login\.microsoft\.com|[a-z0-9-]+\.(b2clogin|ciamlogin)\.com)$/u;
-
-export function isTokenEndpoint(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return loginHost.test(parsed.hostname.toLowerCase()) && /\/oauth2\/(v2\.0\/)?token\/?$/iu.test(parsed.pathname);
-  } catch {
-    return false;
-  }
-}
 
 export interface FormField {
   readonly value: string;
@@ -83,7 +72,7 @@ export function namesMicrosoftResource(sourceCode: SourceCode, node: TSESTree.Ne
 
 /** Calls to the token endpoint and URLSearchParams token forms not sent by one of those calls. */
 export function handRolledTokenRequests(sourceCode: SourceCode, model: ModuleModel): { calls: ModuleModel['httpCalls']; forms: TSESTree.NewExpression[] } {
-  const calls = model.httpCalls.filter((call) => isTokenEndpoint(call.urlPattern));
+  const calls = model.httpCalls.filter((call) => isTokenEndpointUrl(call.urlPattern));
   const forms = model.searchParams.filter(
     (form) =>
       searchParamsField(sourceCode, form, 'grant_type') !== undefined &&

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { moduleModel } from '../analysis/model.js';
-import { formField, handRolledTokenRequests, isTokenEndpoint, searchParamsField } from '../analysis/token-endpoint.js';
+import { isTokenEndpointUrl } from '@graph-authz/core';
+import { formField, handRolledTokenRequests, searchParamsField } from '../analysis/token-endpoint.js';
 import { createRule } from '../util/create-rule.js';
 
 const scenario = 'interaction-required';
@@ -35,7 +36,7 @@ export default createRule({
           if (searchParamsField(sourceCode, form, 'grant_type')?.value === 'password') report(form, 'grant_type=password');
         }
         for (const call of model.httpCalls) {
-          if (isTokenEndpoint(call.urlPattern) && formField(sourceCode, call.body, 'grant_type')?.value === 'password') report(call.node, 'grant_type=password');
+          if (isTokenEndpointUrl(call.urlPattern) && formField(sourceCode, call.body, 'grant_type')?.value === 'password') report(call.node, 'grant_type=password');
         }
       },
     };

@@ -51,6 +51,6 @@ ruleTester.run('valid-permission-name', rule, {
       'Sites.Read',
       ['Sites.Read.All', 'Files.Read', 'Notes.Read'],
     ),
-    unknown(`import { useMsal } from '@azure/msal-react';\nexport function A() { const { instance } = useMsal(); return instance.acquireTokenPopup({ scopes: ['Tasks.Read.Write'] }); }`, 'Tasks.Read.Write', ['Tasks.Read', 'Tasks.ReadWrite', 'Mail.ReadWrite']),
+    unknown(`import { useMsal } from '@azure/msal-react';\nexport function A() { const { instance } = useMsal(); return instance.acquireTokenPopup({ scopes: ['Tasks.Read.Write'] }); }`, 'Tasks.Read.Write', ['Tasks.ReadWrite', 'Tasks.Read', 'Mail.ReadWrite']),
   ],
 });

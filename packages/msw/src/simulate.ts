@@ -68,19 +68,36 @@ function tokenSide(scenario: TokenEndpointScenario, options: SimulateOptions): H
   const claims = options.claims ?? (scenario.id === 'interaction-required' ? capolids(crypto.randomUUID()) : undefined);
   return http.post(
     `https://${loginHost}/:tenant/oauth2/v2.0/token`,
-    guard('identity-platform', ({ request }) => {
+    guard('identity-platform', async ({ request, params }) => {
       // MSAL sends its client-request-id as a header and in the query; Entra makes it the correlation id.
       const id = clientRequestId(request) ?? new URL(request.url).searchParams.get('client-request-id') ?? undefined;
+      const tenant = typeof params.tenant === 'string' ? params.tenant : undefined;
       return fromSpec(
         tokenErrorResponse(variant?.aadsts ?? scenario.id, {
           ...(claims === undefined ? {} : { claims }),
           ...(variant?.suberror === undefined ? {} : { suberror: variant.suberror }),
           ...(id === undefined ? {} : { correlationId: id }),
+          ...(tenant === undefined ? {} : { tenantId: tenant }),
+          values: await descriptionValues(request),
         }),
       );
     }),
     { once: options.once ?? false },
   );
+}
+
+/** Entra's descriptions name what the request sent (its scope, its client id): fill them from the form. */
+async function descriptionValues(request: Request): Promise<Record<string, string>> {
+  const form = new URLSearchParams(await request.clone().text());
+  const values: Record<string, string> = {};
+  const scope = form.get('scope');
+  const clientId = form.get('client_id');
+  if (scope !== null) values.scope = scope;
+  if (clientId !== null) {
+    values.appId = clientId;
+    values.appName = clientId;
+  }
+  return values;
 }
 
 function requestFilter(options: SimulateOptions): (request: Request) => boolean {

@@ -139,6 +139,15 @@ describe('token-side scenarios', () => {
   });
 });
 
+test('token-side: the description names the scope and client id the request sent, as Entra does', async () => {
+  server.use(...simulate('invalid-scope-for-flow'));
+  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, scope: 'User.Read.All' });
+  const scopeError = await fetch(`https://login.microsoftonline.com/${tenantId}/oauth2/v2.0/token`, { method: 'POST', body: form });
+  const description = ((await scopeError.json()) as Record<string, string>).error_description;
+  expect(description).toMatch(/^AADSTS1002012: The provided value for scope User\.Read\.All is not valid\./);
+  expect(description).not.toMatch(/\{\w+\}/);
+});
+
 test("token-side: the correlation id is MSAL's client-request-id", async () => {
   server.use(...simulate('consent-required'));
   const response = await fetch('https://login.microsoftonline.com/common/oauth2/v2.0/token?client-request-id=5ca1ab1e-0000-4000-8000-000000000002', { method: 'POST', body: '' });

@@ -126,12 +126,23 @@ function judgeWithContext(status: number, context: ExplainContext, token: Access
   if (request === undefined || context.token === undefined) return undefined;
   if (token === undefined) return { scenario: status === 401 ? 'malformed-token' : undefined, reason: 'The token is not a JWT.' };
   try {
-    const verdict = evaluate(request, token, context);
+    const now = judgementTime(status, context, token);
+    const verdict = evaluate(request, token, now === undefined ? context : { ...context, now });
     return verdict.ok ? { scenario: undefined, reason: undefined } : { scenario: verdict.scenario, reason: verdict.reason, fix: verdict.fix };
   } catch (error) {
     if (error instanceof GraphAuthzError) return undefined;
     throw error;
   }
+}
+
+/**
+ * When to judge the token's lifetime. A 401 may be about it, so at `now`. Past a 400 or 403, Graph had
+ * accepted the token, so it was valid when sent, whenever the caller asks: judge it while it was
+ * valid (from its nbf or iat), or an old token would read as expired-token instead of the real cause.
+ */
+function judgementTime(status: number, context: ExplainContext, token: AccessToken): Date | undefined {
+  if (context.now !== undefined || status === 401) return context.now;
+  return token.notBefore ?? token.issuedAt ?? context.now;
 }
 
 /**

@@ -112,6 +112,13 @@ describe('explain uses the token and the request to sharpen', () => {
     expect(field(explanation.evidence, 'roles')).toBe('UserAuthenticationMethod.ReadWrite.All');
   });
 
+  it('judges a 403 while its token was valid: Graph accepted it, so a token expired since is no expired-token', async () => {
+    const request = { method: 'POST', url: `${graph}/users/u1/authentication/methods/28c10230-6103-485e-b985-444c60001490/resetPassword` };
+    const token = await appToken(['UserAuthenticationMethod.ReadWrite.All']); // expired long before the real clock reads now
+    expect(explain(graphErrorResponse('insufficient-permissions'), { token, request }).scenario).toBe('app-only-password-reset');
+    expect(explain(graphErrorResponse('invalid-token'), { token, request }).scenario).toBe('expired-token');
+  });
+
   it('a 403 + token lacking the scope lists what it has and what would grant it', async () => {
     const explanation = explain(graphErrorResponse('insufficient-permissions', { workload: 'outlook' }), {
       token: await delegatedToken('User.Read openid profile'), request: { method: 'GET', url: `${graph}/me/messages` }, now,

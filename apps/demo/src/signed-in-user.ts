@@ -9,6 +9,12 @@ import { TokenAttempts, type ServiceLog } from './token-attempts.js';
  * user's token and exchanges it on-behalf-of the user for a Graph token (delegated, `scp`).
  */
 
+export interface ChatMessage {
+  readonly id: string;
+  readonly createdDateTime?: string;
+  readonly body?: { readonly content?: string };
+}
+
 export interface Profile {
   readonly id: string;
   readonly displayName: string;
@@ -65,5 +71,34 @@ export class SignedInUserService {
     await attempts.run(async () => {
       await client.api('/me/changePassword').post({ currentPassword, newPassword });
     });
+  }
+
+  /**
+   * Helpdesk: the signed-in user sets a colleague's temporary password (PATCH passwordProfile).
+   * The scope allows it; Graph also wants the user to hold a password role (Helpdesk, Password,
+   * Authentication or User Administrator): delegated access is the app's scope ∩ the user's privilege.
+   */
+  async setColleaguePassword(userAssertion: string, colleagueId: string, temporaryPassword: string): Promise<void> {
+    const attempts = new TokenAttempts(`set the password of ${colleagueId}`, this.log);
+    const client = Client.initWithMiddleware({
+      authProvider: { getAccessToken: () => attempts.token((recovery) => acquireUserToken(this.msal, userAssertion, recovery)) },
+    });
+    const passwordProfile = { password: temporaryPassword, forceChangePasswordNextSignIn: true };
+    await attempts.run(async () => {
+      await client.api(`/users/${encodeURIComponent(colleagueId)}`).patch({ passwordProfile });
+    });
+  }
+
+  /**
+   * Exports the user's Teams chat messages with getAllMessages. That operation exists only with
+   * application permissions (Chat.Read.All, a protected API): with this delegated token Graph
+   * answers 403, and the app says so.
+   */
+  exportChatMessages(userAssertion: string, userId: string): Promise<ChatMessage[]> {
+    const attempts = new TokenAttempts('export your chat messages', this.log);
+    const client = Client.initWithMiddleware({
+      authProvider: { getAccessToken: () => attempts.token((recovery) => acquireUserToken(this.msal, userAssertion, recovery)) },
+    });
+    return attempts.run(async () => ((await client.api(`/users/${encodeURIComponent(userId)}/chats/getAllMessages`).get()) as { value: ChatMessage[] }).value);
   }
 }

@@ -76,13 +76,21 @@ describe('src/: clean under the repo rules and the recommended preset', () => {
         original: "'User.Read', 'User-PasswordProfile.ReadWrite.All'];",
         mistake: "'User.Read', 'User-PasswordProfile.ReadWrite.All', 'https://storage.azure.com/user_impersonation'];",
       },
+      // The daemon's app-only passwordProfile PATCH is allowed by a justified disable comment; without it, the rule flags it.
+      {
+        file: 'daemon.ts',
+        original: '// eslint-disable-next-line @graph-authz/no-app-only-password-reset',
+        mistake: '// (no disable comment)',
+      },
     ];
     const answers = (await lint('variants', JSON.stringify(variants))) as Finding[][];
     expect(answers.map((findings) => findings.map((finding) => finding.rule))).toEqual([
       ['@graph-authz/client-credentials-default-scope'],
       ['@graph-authz/no-me-with-app-only'],
-      ['@graph-authz/scopes-cover-calls'],
+      // Without the password scope, both password calls (changePassword, a colleague's passwordProfile) are uncovered.
+      ['@graph-authz/scopes-cover-calls', '@graph-authz/scopes-cover-calls'],
       ['@graph-authz/no-mixed-resource-scopes'],
+      ['@graph-authz/no-app-only-password-reset'],
     ]);
   });
 });

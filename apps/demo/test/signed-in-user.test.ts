@@ -2,7 +2,7 @@ import '@graph-authz/msw/vitest';
 import { describe, expect, it } from 'vitest';
 import { AppError, SignedInUserService, type AppRegistration, type ServiceEvent } from '../src/index.js';
 import { firstFailure, graphCalls, recordTraffic, statuses, tokenCalls } from './support/graph-traffic.js';
-import { appErrorBehaviour, diagnose, receivedSummary, useScenarioReport } from './support/report.js';
+import { appErrorBehaviour, diagnose, explainContextOf, receivedSummary, useScenarioReport } from './support/report.js';
 import { adelePassword, ids, registrations, useDemoTenant, userAssertion } from './support/tenant.js';
 
 const { tenant, server, advanceClock } = useDemoTenant();
@@ -105,6 +105,60 @@ describe('the signed-in user part (on-behalf-of) against the emulated tenant', (
       scenario: 'consent-required',
       part: 'signed-in user',
       reachedBy: 'emulated tenant: the API registration has no consent for the password permission',
+      received: await receivedSummary(failure),
+      appBehaviour: appErrorBehaviour(appError),
+      diagnosis,
+    });
+  });
+
+  it('helpdesk: Hana (Password Administrator) sets a colleague\'s temporary password', async () => {
+    const { service, events } = serviceWithLog();
+    const traffic = recordTraffic(server);
+    await service.setColleaguePassword(await userAssertion(tenant, ids.hana), ids.adele, 'Temp-pa55word!');
+    expect(statuses(graphCalls(traffic))).toEqual([204]);
+    expect(events).toEqual([]);
+  });
+
+  it('no admin role: Adele sets a colleague\'s password; the scope allows it, her role does not: 403, no retry', async () => {
+    const { service, events } = serviceWithLog();
+    const traffic = recordTraffic(server);
+    const appError = await failureOf(service.setColleaguePassword(await userAssertion(tenant, ids.adele), ids.dave, 'Temp-pa55word!'));
+    expect(appError.kind).toBe('missing-permission');
+    expect(appError.details).toEqual({ operation: `set the password of ${ids.dave}`, retried: false });
+    expect(appError.userMessage).toMatch(/^You are not allowed to set the password of .+: Graph refused it \(Authorization_RequestDenied: Insufficient privileges/);
+    expect(events).toEqual([]);
+    expect(statuses(graphCalls(traffic))).toEqual([403]);
+    const failure = firstFailure(traffic);
+    expect(appError.cause).toBeGraphScenario('user-not-authorized', await explainContextOf(failure, new Date()));
+    const diagnosis = await diagnose(failure, new Date());
+    expect(diagnosis.scenario).toBe('user-not-authorized');
+    record({
+      scenario: 'user-not-authorized',
+      part: 'signed-in user',
+      reachedBy: 'emulated tenant: the signed-in user holds no password administrator role',
+      received: await receivedSummary(failure),
+      appBehaviour: appErrorBehaviour(appError),
+      diagnosis,
+    });
+  });
+
+  it('application-only operation: exporting chats with getAllMessages through the delegated token gets 403, no retry', async () => {
+    const { service, events } = serviceWithLog();
+    const traffic = recordTraffic(server);
+    const appError = await failureOf(service.exportChatMessages(await userAssertion(tenant, ids.adele), ids.adele));
+    expect(appError.kind).toBe('missing-permission');
+    expect(appError.details).toEqual({ operation: 'export your chat messages', retried: false });
+    expect(appError.userMessage).toMatch(/^You are not allowed to export your chat messages: Graph refused it \(Authorization_RequestDenied: /);
+    expect(events).toEqual([]);
+    expect(statuses(graphCalls(traffic))).toEqual([403]);
+    const failure = firstFailure(traffic);
+    expect(appError.cause).toBeGraphScenario('permission-type-mismatch', await explainContextOf(failure, new Date()));
+    const diagnosis = await diagnose(failure, new Date());
+    expect(diagnosis.scenario).toBe('permission-type-mismatch');
+    record({
+      scenario: 'permission-type-mismatch',
+      part: 'signed-in user',
+      reachedBy: 'emulated tenant: the delegated token calls GET /users/{id}/chats/getAllMessages, which has application permissions only',
       received: await receivedSummary(failure),
       appBehaviour: appErrorBehaviour(appError),
       diagnosis,

@@ -5,10 +5,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { bearerTokenOf, explain, type Explanation, type ExplainContext, type ScenarioId } from '@graph-authz/core';
+import { bearerTokenOf, decodeAccessToken, explain, type Explanation, type ExplainContext, type ScenarioId } from '@graph-authz/core';
 import { afterAll } from 'vitest';
 import type { AppError } from '../../src/index.js';
 import type { Exchange } from './graph-traffic.js';
+import { directoryFactsOf } from './tenant.js';
 
 export interface ScenarioRecord {
   readonly scenario: ScenarioId;
@@ -34,16 +35,29 @@ export function useScenarioReport(testFile: string): (record: ScenarioRecord) =>
 
 /**
  * The core's explanation of a response the app received, with the token and the request that
- * got it (as `graph-authz explain` does with a HAR entry), judged at the tenant's time.
+ * got it (as `graph-authz explain` does with a HAR entry) and what the directory says of the
+ * caller, judged at the tenant's time.
  */
 export async function diagnose(exchange: Exchange, now: Date): Promise<Explanation> {
-  return explain({ status: exchange.status, headers: exchange.headers, body: await exchange.body }, explainContextOf(exchange, now));
+  return explain({ status: exchange.status, headers: exchange.headers, body: await exchange.body }, await explainContextOf(exchange, now));
 }
 
-/** The token and the request behind a response: what tells one 403 from another. */
-export function explainContextOf(exchange: Exchange, now: Date): ExplainContext {
+/**
+ * The token, the request (with its body: a PATCH with passwordProfile is a password operation)
+ * and the directory's facts on the user or app behind a response: what tells one 403 from another.
+ */
+export async function explainContextOf(exchange: Exchange, now: Date): Promise<ExplainContext> {
   const token = bearerTokenOf(exchange.authorization);
-  return { ...(token === undefined ? {} : { token }), request: { method: exchange.method, url: exchange.url }, now };
+  const body = await exchange.requestBody;
+  const request = { method: exchange.method, url: exchange.url, ...(body === '' ? {} : { body }) };
+  if (token === undefined) return { request, now };
+  let facts: ReturnType<typeof directoryFactsOf> = {};
+  try {
+    facts = directoryFactsOf(decodeAccessToken(token));
+  } catch {
+    // Not a JWT (a personal account's opaque token): the directory has nothing to add.
+  }
+  return { token, request, now, ...facts };
 }
 
 export async function receivedSummary(exchange: Exchange): Promise<ScenarioRecord['received']> {

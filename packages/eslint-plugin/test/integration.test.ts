@@ -6,12 +6,15 @@ import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { isScenarioId } from '@graph-authz/core';
 import { ESLint } from 'eslint';
+import { ESLint as ESLint9 } from 'eslint-v9';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 
 const cwd = fileURLToPath(new URL('fixtures/app/', import.meta.url));
 
-async function lint(preset: (typeof plugin.configs)[keyof typeof plugin.configs]): Promise<ESLint.LintResult[]> {
+type Preset = (typeof plugin.configs)[keyof typeof plugin.configs];
+
+async function lint(preset: Preset): Promise<ESLint.LintResult[]> {
   const eslint = new ESLint({
     cwd,
     overrideConfigFile: true,
@@ -28,7 +31,22 @@ function findings(results: readonly ESLint.LintResult[]): string[] {
     .sort();
 }
 
+/** The same run under ESLint 9 (installed as `eslint-v9`): the plugin supports both majors. */
+async function lintWithEslint9(preset: Preset): Promise<ESLint.LintResult[]> {
+  const eslint = new ESLint9({
+    cwd,
+    overrideConfigFile: true,
+    overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, preset],
+  });
+  return eslint.lintFiles(['.']);
+}
+
 describe('recommended preset over fixture files', () => {
+  it('reports the same findings under ESLint 9', async () => {
+    expect(ESLint9.version).toMatch(/^9\./);
+    expect(findings(await lintWithEslint9(plugin.configs.recommended))).toEqual(EXPECTED);
+  });
+
   it('reports exactly the expected findings', async () => {
     expect(findings(await lint(plugin.configs.recommended))).toEqual(EXPECTED);
   });

@@ -60,8 +60,9 @@ export class TenantState {
     return this.fixedTime ?? this.clock();
   }
 
-  setTime(date: Date): void {
-    this.fixedTime = new Date(date.getTime());
+  /** Freezes the clock at `date`; `undefined` hands it back to the configured clock. */
+  setTime(date: Date | undefined): void {
+    this.fixedTime = date === undefined ? undefined : new Date(date.getTime());
   }
 
   recordMinted(uti: string, at: number): void {

@@ -49,8 +49,8 @@ export interface Tenant {
   issueToken(options?: IssueTokenOptions): Promise<string>;
   /** Revokes the user's sessions: refresh tokens stop working, CAE-capable tokens get a claims challenge. */
   revokeSessions(userId: string): void;
-  /** Freezes the tenant's clock (token lifetimes, expiry checks) at `date`. */
-  setTime(date: Date): void;
+  /** Freezes the tenant's clock (token lifetimes, expiry checks) at `date`; `undefined` lets it run again from the configured clock. */
+  setTime(date: Date | undefined): void;
   /** Completes a device code sign-in as `userId` (what the user does at microsoft.com/devicelogin). */
   approveDeviceCode(userCode: string, userId: string): void;
 }
@@ -71,7 +71,7 @@ export function createTenant(config: TenantConfig): Tenant {
       context.state.revoke(user.id);
     },
     setTime: (date) => {
-      if (Number.isNaN(date.getTime())) throw new InvalidArgumentError('date', 'setTime needs a valid Date.');
+      if (date !== undefined && Number.isNaN(date.getTime())) throw new InvalidArgumentError('date', 'setTime needs a valid Date (or undefined for the configured clock).');
       context.state.setTime(date);
     },
     approveDeviceCode: (userCode, userId) => {

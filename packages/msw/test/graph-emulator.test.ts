@@ -119,4 +119,14 @@ describe('the tenant clock', () => {
     clocked.setTime(new Date(start.getTime() - 301_000));
     expect((await getGraph('/users', token)).status).toBe(401);
   });
+
+  test('setTime(undefined) gives the clock back: a token minted now is valid again', async () => {
+    const clocked = createTenant(tenantConfig());
+    server.use(...clocked.handlers);
+    const token = await clocked.issueToken({ appId: ids.daemon });
+    clocked.setTime(new Date(Date.now() + 2 * 3600_000));
+    expect((await getGraph('/users', token)).status).toBe(401);
+    clocked.setTime(undefined);
+    expect((await getGraph('/users', token)).status).toBe(200);
+  });
 });

@@ -60,6 +60,8 @@ export function passwordOperationOf(request: Pick<GraphRequest, 'method' | 'url'
 interface Judged {
   readonly request: GraphRequest;
   readonly path: string;
+  /** Read off the request once: both the password checks and the privilege check need it. */
+  readonly passwordOperation: PasswordOperation | undefined;
   readonly workload: Workload;
   readonly token: KindedToken;
   readonly context: EvaluationContext;
@@ -75,7 +77,10 @@ export function evaluate(request: GraphRequest, token?: string | AccessToken, co
     return deny('invalid-token', 'The token has neither scp (delegated) nor roles (app-only): it grants nothing.');
   }
   const path = graphPathOf(request.url);
-  const judged: Judged = { request, path, workload: context.workload ?? workloadOfPath(path), token: decoded, context };
+  const judged: Judged = {
+    request, path, passwordOperation: passwordOperationOfPath(request.method, path, request.body),
+    workload: context.workload ?? workloadOfPath(path), token: decoded, context,
+  };
   if (decoded.kind === 'app' && isMePath(path)) {
     return deny('delegated-only-endpoint', 'The token is app-only (roles, no scp) and the URL addresses /me, the signed-in user.');
   }
@@ -147,10 +152,8 @@ function checkPersonalAccount({ token }: Judged, required: RequiredPermissions |
 }
 
 function checkPasswordOperation(judged: Judged, kind: KindedToken['kind']): Denied | undefined {
-  const { request, path, token } = judged;
-  if (token.kind !== kind) return undefined;
-  const operation = passwordOperationOfPath(request.method, path, request.body);
-  if (operation === undefined) return undefined;
+  const { passwordOperation: operation, token } = judged;
+  if (token.kind !== kind || operation === undefined) return undefined;
   return token.kind === 'app' ? appPasswordOperation(judged, operation) : delegatedPasswordOperation(judged, token, operation);
 }
 
@@ -222,13 +225,13 @@ function insufficientReason(token: KindedToken, operation: string, wanted: reado
 }
 
 function checkUserPrivilege(judged: Judged): Denied | undefined {
-  const { token, request, path, context, workload } = judged;
+  const { token, request, path, context, workload, passwordOperation } = judged;
   if (token.kind !== 'delegated' || token.isPersonalAccount) return undefined;
   if (workload === 'outlook' && lacksMailbox(context)) {
     return deny('user-not-authorized', 'The signed-in user has no Exchange Online mailbox or licence, so the Outlook workload refuses the call.', 'outlook');
   }
   // Password operations were judged against the password roles already.
-  if (request.method.toUpperCase() === 'GET' || passwordOperationOfPath(request.method, path, request.body) !== undefined) return undefined;
+  if (request.method.toUpperCase() === 'GET' || passwordOperation !== undefined) return undefined;
   const needed = rolesForWrite(path);
   const roles = userRolesOf(context, token);
   if (needed === undefined || roles === undefined || holdsAny(roles, needed)) return undefined;

@@ -14,13 +14,13 @@ const cwd = fileURLToPath(new URL('fixtures/app/', import.meta.url));
 
 type Preset = (typeof plugin.configs)[keyof typeof plugin.configs];
 
+/** The fixtures' config, alone (no config file): TypeScript parsed by typescript-eslint, then the preset. */
+function options(preset: Preset) {
+  return { cwd, overrideConfigFile: true as const, overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, preset] };
+}
+
 async function lint(preset: Preset): Promise<ESLint.LintResult[]> {
-  const eslint = new ESLint({
-    cwd,
-    overrideConfigFile: true,
-    overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, preset],
-  });
-  return eslint.lintFiles(['.']);
+  return new ESLint(options(preset)).lintFiles(['.']);
 }
 
 function findings(results: readonly ESLint.LintResult[]): string[] {
@@ -33,12 +33,7 @@ function findings(results: readonly ESLint.LintResult[]): string[] {
 
 /** The same run under ESLint 9 (installed as `eslint-v9`): the plugin supports both majors. */
 async function lintWithEslint9(preset: Preset): Promise<ESLint.LintResult[]> {
-  const eslint = new ESLint9({
-    cwd,
-    overrideConfigFile: true,
-    overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, preset],
-  });
-  return eslint.lintFiles(['.']);
+  return new ESLint9(options(preset)).lintFiles(['.']);
 }
 
 describe('recommended preset over fixture files', () => {
